@@ -34,7 +34,17 @@ fn every_rule_has_fixtures_and_snapshot() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut missing = Vec::new();
     let mut failures = Vec::new();
+    // `DRYDOCK_RULES=DF020,DF021` checks only those rules (handy while writing one).
+    let only: Option<Vec<String>> = std::env::var("DRYDOCK_RULES")
+        .ok()
+        .map(|v| v.split(',').map(str::to_string).collect());
     for rule in all_rules() {
+        if only
+            .as_ref()
+            .is_some_and(|o| !o.iter().any(|k| rule.matches(k)))
+        {
+            continue;
+        }
         let dir = root.join(rule.kind.as_str()).join(rule.id);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             missing.push(rule.id);
