@@ -587,6 +587,15 @@ fn heredoc_markers(text: &str) -> Vec<(String, bool, bool)> {
             i += 1;
             continue;
         }
+        // `$(( a << b ))` is arithmetic, not a heredoc.
+        if c == '$' && b.get(i + 1) == Some(&'(') && b.get(i + 2) == Some(&'(') {
+            let mut j = i + 3;
+            while j + 1 < b.len() && !(b[j] == ')' && b[j + 1] == ')') {
+                j += 1;
+            }
+            i = j + 2;
+            continue;
+        }
         if c == '<' && b[i + 1] == '<' && (i == 0 || b[i - 1] != '<') && b.get(i + 2) != Some(&'<')
         {
             let mut j = i + 2;

@@ -8,6 +8,7 @@
 pub mod config;
 pub mod detect;
 pub mod dockerfile;
+pub mod docs;
 pub mod rule;
 
 mod registry {

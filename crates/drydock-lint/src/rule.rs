@@ -42,13 +42,24 @@ impl Rule {
             || self.peer_ids.iter().any(|p| normalize_id(p) == key)
     }
 
+    /// The documentation as Markdown (doc comments keep a leading space on every line).
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
     pub fn info(&self) -> RuleInfo {
         RuleInfo {
             id: self.id.to_string(),
             name: self.name.to_string(),
             severity: self.severity,
             title: self.title.to_string(),
-            doc: self.doc.trim().to_string(),
+            doc: self.documentation(),
             remediation: self.remediation.to_string(),
             peer_ids: self.peer_ids.iter().map(|s| s.to_string()).collect(),
             references: self.references.iter().map(|s| s.to_string()).collect(),
