@@ -101,7 +101,7 @@ impl Reporter {
 
 /// Lint one Dockerfile's text with every enabled Dockerfile rule.
 pub fn lint(path: &str, target: &str, source: &str, config: &Config) -> Vec<Finding> {
-    lint_with(path, target, source, config, &crate::all_rules())
+    lint_with(path, target, source, config, crate::all_rules())
 }
 
 /// Lint with only `rules` (each still subject to `config`).
@@ -157,7 +157,7 @@ fn finding(
             layer: None,
         },
         remediation: rule.remediation.to_string(),
-        doc_url: rule.info().doc_url(),
+        doc_url: format!("{}/{}.md", drydock_report::DOCS_BASE, rule.id),
         peer_ids: rule.peer_ids.iter().map(|s| s.to_string()).collect(),
         references: rule.references.iter().map(|s| s.to_string()).collect(),
     }

@@ -22,21 +22,24 @@ pub use rule::{Rule, RuleCheck};
 use drydock_report::{Finding, RuleInfo};
 
 /// Every rule drydock knows, sorted by id.
-pub fn all_rules() -> Vec<&'static Rule> {
-    let mut v: Vec<&'static Rule> = registry::ALL_RULES.to_vec();
-    v.sort_by_key(|r| r.id);
-    v
+pub fn all_rules() -> &'static [&'static Rule] {
+    static SORTED: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v: Vec<&'static Rule> = registry::ALL_RULES.to_vec();
+        v.sort_by_key(|r| r.id);
+        v
+    })
 }
 
 /// Look a rule up by id, name or peer id (case-insensitive).
 pub fn find_rule(key: &str) -> Option<&'static Rule> {
-    all_rules().into_iter().find(|r| r.matches(key))
+    all_rules().iter().copied().find(|r| r.matches(key))
 }
 
 /// The rules that run for `kind` under `config`, with configured severities applied.
 pub fn rule_infos(config: &Config) -> Vec<RuleInfo> {
     all_rules()
-        .into_iter()
+        .iter()
         .filter(|r| config.is_enabled(r))
         .map(|r| {
             let mut info = r.info();

@@ -104,7 +104,7 @@ fn rule_ids_and_names_are_unique_and_documented() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), rules.len(), "duplicate rule names");
-    for r in &rules {
+    for r in rules {
         assert!(
             r.doc.contains("## What it does"),
             "{} lacks `## What it does`",
