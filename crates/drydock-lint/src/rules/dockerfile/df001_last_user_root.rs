@@ -7,7 +7,7 @@ use drydock_report::Severity;
 
 declare_rule! {
     /// ## What it does
-    /// Flags the last `USER` instruction of the final stage when it switches to `root` (by
+    /// Flags the last `USER` instruction of a build stage when it switches to `root` (by
     /// name or UID 0, with or without a group).
     ///
     /// ## Why is this bad?
@@ -29,7 +29,8 @@ declare_rule! {
     /// USER 10001:10001
     /// ```
     ///
-    /// Only the final stage matters: builder stages may run as root. A final stage with no
+    /// Every stage is checked, as hadolint does: a stage that ends as root is often the base of
+    /// a later stage (`FROM build`), which then inherits the root user. A final stage with no
     /// `USER` at all is rule DF002. Peers: hadolint DL3002, checkov CKV_DOCKER_8.
     Rule {
         id: "DF001",
@@ -46,12 +47,22 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Reporter) {
-    let last_user = ctx.final_stage().filter(|i| i.keyword == Keyword::User).last();
-    if let Some(ins) = last_user {
+    let last_stage = ctx.df.stages.len().checked_sub(1);
+    for stage in &ctx.df.stages {
+        let last_user = ctx.df.stage_instructions(stage.index).filter(|i| i.keyword == Keyword::User).last();
+        let Some(ins) = last_user else { continue };
         let user = ins.text();
         let name = user.trim().split(':').next().unwrap_or("");
         if name == "root" || name == "0" {
-            out.report(ins, format!("the final stage runs as `{}`", user.trim()));
+            let which = if Some(stage.index) == last_stage {
+                "the final stage".to_string()
+            } else {
+                match &stage.name {
+                    Some(n) => format!("stage `{n}`"),
+                    None => format!("stage {}", stage.index),
+                }
+            };
+            out.report(ins, format!("{which} ends running as `{}`", user.trim()));
         }
     }
 }
