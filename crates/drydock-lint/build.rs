@@ -4,7 +4,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    // Read at run time, not with env!(): a build script compiled in another checkout and
+    // copied along with target/ must still list this checkout's rules.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("src/rules");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::new();
     let mut all = Vec::new();
