@@ -374,6 +374,23 @@ fn tokenize(src: &str, substitutions: &mut Vec<String>) -> Vec<Tok> {
                 value.push_str(&text);
                 i = next;
             }
+            '<' | '>' if chars.get(i + 1) == Some(&'(') => {
+                // Process substitution `<(cmd)` / `>(cmd)`: a word whose inner script runs.
+                in_word = true;
+                has_exp = true;
+                let (text, _, next) = read_expansion(&chars, i);
+                let inner: String = text
+                    .chars()
+                    .skip(2)
+                    .take(text.chars().count().saturating_sub(3))
+                    .collect();
+                substitutions.push(inner);
+                raw.push(c);
+                raw.push_str(&text[1..]);
+                value.push(c);
+                value.push_str(&text[1..]);
+                i = next;
+            }
             '&' | '|' | ';' | '(' | ')' | '<' | '>' => {
                 // `2>` / `2>&1`: a word made only of digits right before a redirection is its fd.
                 if (c == '<' || c == '>') && in_word && raw.chars().all(|d| d.is_ascii_digit()) {
@@ -452,6 +469,7 @@ fn read_expansion(chars: &[char], i: usize) -> (String, Option<String>, usize) {
     }
     match chars.get(i + 1) {
         Some('(') | Some('{') => {
+            // (`$(`, `${`, and process substitution `<(` / `>(` share the bracket matching.)
             let open = chars[i + 1];
             let close = if open == '(' { ')' } else { '}' };
             let mut depth = 0usize;
@@ -567,6 +585,17 @@ mod tests {
         let c = s.commands[0].unwrapped();
         assert_eq!(c.program(), "apt-get");
         assert!(c.has_short('y'));
+    }
+
+    #[test]
+    fn process_substitution_is_a_word_with_an_inner_script() {
+        let s = parse_script("bash <(curl -fsSL https://x/install.sh) --flag");
+        assert_eq!(s.commands[0].name(), "bash");
+        assert_eq!(s.commands[0].args.len(), 3);
+        assert!(s
+            .commands
+            .iter()
+            .any(|c| c.in_substitution && c.name() == "curl"));
     }
 
     #[test]
